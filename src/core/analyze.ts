@@ -1,0 +1,96 @@
+import type { DeclarationSet } from './model/bucket';
+import type { Finding, Severity } from './model/finding';
+import type { FormatFixer } from './model/fixer';
+import type { SourceFile } from './model/sourceFile';
+import { directoryOf, isTerraformPath, skipReason } from './analysis/fileSelection';
+import { runRules, type RuleSelection } from './analysis/runRules';
+import { createCloudFormationFixer, looksLikeCloudFormation, parseCloudFormation } from './iac/cloudformation';
+import { createRawJsonFixer, detectRawJsonKind, parseRawJson } from './iac/policyJson';
+import { createTerraformFixer, parseTerraformModule } from './iac/terraform';
+
+export { isCandidatePath, MAX_FILE_BYTES } from './analysis/fileSelection';
+
+export interface AnalyzeOptions {
+  /** Grants to these accounts are not "outside the account". */
+  ownAccountIds?: string[];
+  disabledRules?: string[];
+  severityOverrides?: Record<string, Severity>;
+}
+
+export interface AnalysisResult {
+  /** Sorted by file, then position; suppressed findings are included with `suppressed` set. */
+  findings: Finding[];
+  filesAnalyzed: number;
+  filesSkipped: Array<{ path: string; reason: string }>;
+}
+
+interface AnalysisUnit {
+  set: DeclarationSet;
+  fixer: FormatFixer;
+}
+
+/** Terraform files are grouped by directory (one module each); other files are analysed one by one. */
+export async function analyzeFiles(files: SourceFile[], options: AnalyzeOptions = {}): Promise<AnalysisResult> {
+  const selection: RuleSelection = {
+    disabledRules: new Set(options.disabledRules ?? []),
+    severityOverrides: options.severityOverrides ?? {},
+    options: { ownAccountIds: options.ownAccountIds ?? [] },
+  };
+  const filesSkipped: AnalysisResult['filesSkipped'] = [];
+  const terraformModules = new Map<string, SourceFile[]>();
+  const units: AnalysisUnit[] = [];
+  let filesAnalyzed = 0;
+
+  for (const file of files) {
+    const reason = skipReason(file);
+    if (reason) {
+      filesSkipped.push({ path: file.path, reason });
+      continue;
+    }
+    if (isTerraformPath(file.path)) {
+      const directory = directoryOf(file.path);
+      const module = terraformModules.get(directory) ?? [];
+      module.push(file);
+      terraformModules.set(directory, module);
+      filesAnalyzed++;
+      continue;
+    }
+    const unit = analysisUnitOf(file);
+    if (unit) {
+      units.push(unit);
+      filesAnalyzed++;
+    } else {
+      filesSkipped.push({ path: file.path, reason: 'not a Terraform, CloudFormation or S3 policy/ACL file' });
+    }
+  }
+
+  for (const moduleFiles of terraformModules.values()) {
+    if (!moduleFiles.some((file) => file.path.toLowerCase().endsWith('.tf'))) continue;
+    const set = await parseTerraformModule(moduleFiles);
+    units.push({ set, fixer: createTerraformFixer(set, moduleFiles) });
+  }
+
+  const findings = units.flatMap((unit) => runRules(unit.set, unit.fixer, selection));
+  return { findings: sortFindings(findings), filesAnalyzed, filesSkipped };
+}
+
+function analysisUnitOf(file: SourceFile): AnalysisUnit | undefined {
+  if (looksLikeCloudFormation(file.path, file.text)) {
+    const set = parseCloudFormation(file);
+    return { set, fixer: createCloudFormationFixer(set, file) };
+  }
+  if (file.path.toLowerCase().endsWith('.json') && detectRawJsonKind(file.text)) {
+    const set = parseRawJson(file);
+    if (set) return { set, fixer: createRawJsonFixer(set, file) };
+  }
+  return undefined;
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      a.loc.file.localeCompare(b.loc.file) ||
+      a.loc.range.startOffset - b.loc.range.startOffset ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}
