@@ -25,6 +25,11 @@ export interface DeclaredResource {
    * references (`aws_s3_bucket.site.id`, `!Ref Site`). Used only to decide apply order.
    */
   dependsOn: string[];
+  /**
+   * Whether applying the files creates this resource: Terraform `count`/`for_each` that may be zero or
+   * empty, a CloudFormation `Condition`. Absent means it is created.
+   */
+  exists?: Resolvable<boolean>;
 }
 
 export type CannedAcl =
