@@ -1,0 +1,3 @@
+export { detectRawJsonKind, type RawJsonKind } from './detect';
+export { parseRawJson } from './parseRawJson';
+export { createRawJsonFixer } from './fixer';
