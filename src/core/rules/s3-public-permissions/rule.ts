@@ -12,6 +12,9 @@ export const publicPermissionsRule: BucketRule = {
 AuthenticatedUsers group. Whoever can change the permissions can grant themselves everything else: this is
 a bucket takeover.
 
+A grant that also allows writing objects (\`s3:*\`, \`FULL_CONTROL\`) is reported once, as
+[S3-PUBLIC-WRITE](S3-PUBLIC-WRITE.md), whose message names the permissions it includes.
+
 **Fix**: remove the statement or grant, or turn on all four S3 Block Public Access settings.`,
   check(context) {
     return standingPublicCauses(context)

@@ -23,7 +23,13 @@ meaning of "public"*.`,
     return standingPublicCauses(context)
       .filter((cause) => publicRuleKindOf(cause.access) === 'write')
       .map((cause) =>
-        publicCauseFinding(context, cause, 'Anyone can upload, overwrite or delete objects in this bucket.'),
+        publicCauseFinding(
+          context,
+          cause,
+          cause.access.includes('permissions')
+            ? 'Anyone can upload, overwrite or delete objects in this bucket, and rewrite its permissions.'
+            : 'Anyone can upload, overwrite or delete objects in this bucket.',
+        ),
       );
   },
 };
