@@ -13,8 +13,13 @@ const grammarDir = dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hc
 copyFileSync(join(grammarDir, 'tree-sitter-terraform.wasm'), 'dist/tree-sitter-terraform.wasm');
 copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), 'dist/tree-sitter.wasm');
 
+// web-tree-sitter's ESM entry reads import.meta.url, which is empty in a CJS bundle; its CJS entry is not
+// listed in the package's exports, so point at the file itself.
+const webTreeSitterDir = dirname(require.resolve('web-tree-sitter/tree-sitter.wasm'));
+
 const common = {
   bundle: true,
+  alias: { 'web-tree-sitter': join(webTreeSitterDir, 'tree-sitter.cjs') },
   platform: 'node',
   target: 'node20',
   format: 'cjs',

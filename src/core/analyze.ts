@@ -41,6 +41,7 @@ export async function analyzeFiles(files: SourceFile[], options: AnalyzeOptions 
   const units: AnalysisUnit[] = [];
   let filesAnalyzed = 0;
 
+  const otherFiles: SourceFile[] = [];
   for (const file of files) {
     const reason = skipReason(file);
     if (reason) {
@@ -53,6 +54,25 @@ export async function analyzeFiles(files: SourceFile[], options: AnalyzeOptions 
       module.push(file);
       terraformModules.set(directory, module);
       filesAnalyzed++;
+    } else {
+      otherFiles.push(file);
+    }
+  }
+
+  // A module may read any other file with file() (a policy JSON next to it); what it reads is judged
+  // as part of the module, with the module's Block Public Access, not again on its own.
+  const readByModules = new Set<string>();
+  for (const moduleFiles of terraformModules.values()) {
+    if (!moduleFiles.some((file) => file.path.toLowerCase().endsWith('.tf'))) continue;
+    const moduleInputs = [...moduleFiles, ...otherFiles];
+    const set = await parseTerraformModule(moduleInputs);
+    units.push({ set, fixer: createTerraformFixer(set, moduleInputs) });
+    for (const path of filesReadBy(set)) readByModules.add(path);
+  }
+
+  for (const file of otherFiles) {
+    if (readByModules.has(file.path)) {
+      filesAnalyzed++;
       continue;
     }
     const unit = analysisUnitOf(file);
@@ -64,14 +84,18 @@ export async function analyzeFiles(files: SourceFile[], options: AnalyzeOptions 
     }
   }
 
-  for (const moduleFiles of terraformModules.values()) {
-    if (!moduleFiles.some((file) => file.path.toLowerCase().endsWith('.tf'))) continue;
-    const set = await parseTerraformModule(moduleFiles);
-    units.push({ set, fixer: createTerraformFixer(set, moduleFiles) });
-  }
-
   const findings = units.flatMap((unit) => runRules(unit.set, unit.fixer, selection));
   return { findings: sortFindings(findings), filesAnalyzed, filesSkipped };
+}
+
+function filesReadBy(set: DeclarationSet): string[] {
+  const paths = new Set<string>();
+  for (const bucket of set.buckets) {
+    for (const policy of bucket.policies) {
+      if (!isTerraformPath(policy.document.loc.file)) paths.add(policy.document.loc.file);
+    }
+  }
+  return [...paths];
 }
 
 function analysisUnitOf(file: SourceFile): AnalysisUnit | undefined {

@@ -2,6 +2,7 @@ import type { DeclarationSet, Suppression } from '../model/bucket';
 import type { Finding, Severity } from '../model/finding';
 import type { FormatFixer } from '../model/fixer';
 import { evaluateBucketExposure } from '../exposure';
+import { withResourcesThatExist } from '../exposure/resourceExistence';
 import { makeFix } from '../rules/makeFix';
 import { allRules } from '../rules/registry';
 import type { Rule, RuleFinding, RuleOptions } from '../rules/rule';
@@ -13,7 +14,8 @@ export interface RuleSelection {
 }
 
 /** Runs every enabled rule over one declaration set and marks what inline suppressions cover. */
-export function runRules(set: DeclarationSet, fixer: FormatFixer, selection: RuleSelection): Finding[] {
+export function runRules(declared: DeclarationSet, fixer: FormatFixer, selection: RuleSelection): Finding[] {
+  const set = withResourcesThatExist(declared);
   const enabled = allRules.filter((rule) => !selection.disabledRules.has(rule.id));
   const findings: Finding[] = [];
   const emit = (rule: Rule, found: RuleFinding[]): void => {
