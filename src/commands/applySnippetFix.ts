@@ -26,7 +26,12 @@ export function applySnippetFix(ctx: Ctx): (args: unknown) => Promise<boolean> {
     }
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.fileKey));
     const editor = await vscode.window.showTextDocument(document);
-    const applied = await editor.insertSnippet(new vscode.SnippetString(args.snippet), toVsRange(args.range));
+    // Core computed the indentation already; VS Code would otherwise re-indent every line of the snippet.
+    const applied = await editor.insertSnippet(new vscode.SnippetString(args.snippet), toVsRange(args.range), {
+      undoStopBefore: true,
+      undoStopAfter: true,
+      keepWhitespace: true,
+    });
     if (!applied) ctx.log.warn(`snippet fix was not applied to ${args.fileKey}`);
     return applied;
   };
