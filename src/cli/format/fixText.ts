@@ -1,0 +1,7 @@
+import type { Fix, TextEdit } from '../../core/model/finding';
+import { expandSnippet } from '../snippetText';
+
+/** The edits of a fix as plain text: snippet placeholders filled with their default text. */
+export function plainEdits(fix: Fix): TextEdit[] {
+  return fix.edits.map((edit) => (fix.snippet ? { ...edit, newText: expandSnippet(edit.newText) } : edit));
+}
