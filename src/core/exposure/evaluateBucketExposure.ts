@@ -52,7 +52,7 @@ interface OpenUnknown {
 }
 
 function evaluate(bucket: BucketModel, set: DeclarationSet, options: ExposureOptions): BucketExposure {
-  const order = new ApplyOrderIndex([...resourcesOf(set), ...resourcesOfBucket(bucket)]);
+  const order = applyOrderIndexFor(set, bucket);
   const context: NeutralizerContext = { bucket, set, order };
   const bucketName = bucket.bucketName.known ? bucket.bucketName.value : undefined;
   const causes: ExposureCause[] = [];
@@ -94,6 +94,19 @@ function evaluate(bucket: BucketModel, set: DeclarationSet, options: ExposureOpt
     unknowns: unknowns.map(({ loc, why }) => ({ loc, why })),
     notes,
   };
+}
+
+const orderIndexes = new WeakMap<DeclarationSet, ApplyOrderIndex>();
+
+/** One index per set: every bucket of a 500-bucket module asks it, and building it walks the whole set. */
+function applyOrderIndexFor(set: DeclarationSet, bucket: BucketModel): ApplyOrderIndex {
+  const inSet = set.buckets.includes(bucket);
+  let index = inSet ? orderIndexes.get(set) : undefined;
+  if (!index) {
+    index = new ApplyOrderIndex(inSet ? resourcesOf(set) : [...resourcesOf(set), ...resourcesOfBucket(bucket)]);
+    if (inSet) orderIndexes.set(set, index);
+  }
+  return index;
 }
 
 function resourcesOfBucket(bucket: BucketModel) {

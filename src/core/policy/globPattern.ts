@@ -246,8 +246,29 @@ export function patternsIntersect(patterns: readonly GlobPattern[]): Tri {
   return answer;
 }
 
-function intersect(patterns: readonly GlobPattern[]): Tri {
-  if (!allEndsAgree(patterns)) return 'no';
+/**
+ * Drops the literal characters every pattern starts with: sets of strings that all begin with the same
+ * character relate exactly as their remainders do, and ARNs share long literal prefixes.
+ */
+function withoutCommonLiteralPrefix(patterns: readonly GlobPattern[]): readonly GlobPattern[] {
+  let shared = 0;
+  for (;;) {
+    const first = patterns[0][shared];
+    if (!first || first.repeat || first.test.kind !== 'char') break;
+    const char = first.test.char;
+    const allSame = patterns.every((pattern) => {
+      const token = pattern[shared];
+      return token !== undefined && !token.repeat && token.test.kind === 'char' && token.test.char === char;
+    });
+    if (!allSame) break;
+    shared++;
+  }
+  return shared === 0 ? patterns : patterns.map((pattern) => pattern.slice(shared));
+}
+
+function intersect(allPatterns: readonly GlobPattern[]): Tri {
+  if (!allEndsAgree(allPatterns)) return 'no';
+  const patterns = withoutCommonLiteralPrefix(allPatterns);
   const machines = patterns.map(dfaOf);
   const alphabet = representativeAlphabet(machines);
   const start = machines.map((dfa) => dfa.start);
@@ -273,13 +294,16 @@ function intersect(patterns: readonly GlobPattern[]): Tri {
  * Is every string that all of `required` match also matched by at least one of `by`?
  * (`required` describes a set as an intersection, `by` a union.)
  */
-export function patternsCover(required: readonly GlobPattern[], allBy: readonly GlobPattern[]): Tri {
+export function patternsCover(allRequired: readonly GlobPattern[], allBy: readonly GlobPattern[]): Tri {
   // Patterns that cannot share a string with the required set cannot help cover it.
-  const by = allBy.filter((pattern) => required.every((needed) => endsAgree(needed, pattern)));
-  if (by.length === 0) {
-    const nonEmpty = patternsIntersect(required);
+  const usefulBy = allBy.filter((pattern) => allRequired.every((needed) => endsAgree(needed, pattern)));
+  if (usefulBy.length === 0) {
+    const nonEmpty = patternsIntersect(allRequired);
     return nonEmpty === 'yes' ? 'no' : nonEmpty === 'no' ? 'yes' : 'maybe';
   }
+  const stripped = withoutCommonLiteralPrefix([...allRequired, ...usefulBy]);
+  const required = stripped.slice(0, allRequired.length);
+  const by = stripped.slice(allRequired.length);
   const needed = required.map(dfaOf);
   const covering = by.map(dfaOf);
   const alphabet = representativeAlphabet([...needed, ...covering]);
