@@ -84,7 +84,10 @@ export function toPlainJson(value: LValue): unknown {
       return value.items.map(toPlainJson);
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const entry of value.entries) out[entry.key] = toPlainJson(entry.value);
+      // defineProperty keeps a `__proto__` key an own property, as JSON.parse does.
+      for (const entry of value.entries) {
+        Object.defineProperty(out, entry.key, { value: toPlainJson(entry.value), enumerable: true, writable: true, configurable: true });
+      }
       return out;
     }
     case 'unknown':

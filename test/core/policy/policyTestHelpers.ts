@@ -3,7 +3,7 @@ import type { DeclaredResource, PolicyAttachment } from '../../../src/core/model
 import type { SourceLocation } from '../../../src/core/model/location';
 import { UNKNOWN_PLACEHOLDER, type LValue } from '../../../src/core/model/value';
 import { evaluateBucketPolicy, type PolicyEvaluation } from '../../../src/core/policy/evaluateBucketPolicy';
-import { jsonToLValue } from '../../../src/core/policy/jsonToLValue';
+import { parseLocatedJson as jsonToLValue } from '../../../src/core/iac/jsonLocated';
 
 export const POLICY_FILE = 'policy.json';
 
