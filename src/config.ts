@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { compileGlob, type GlobMatcher } from './cli/globPattern';
+import { compileGlob, type GlobMatcher } from './core/analysis/pathGlob';
 import type { AnalyzeOptions } from './core/analyze';
 import type { Severity } from './core/model/finding';
 import { readAnalysisSettings, toAnalyzeOptions, type AnalysisSettings } from './diagnostics/analysisSettings';

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { SourceFile } from '../core/model/sourceFile';
-import type { GlobMatcher } from './globPattern';
+import type { GlobMatcher } from '../core/analysis/pathGlob';
 
 export interface CollectOptions {
   /** Paths as the user typed them (files or folders). */

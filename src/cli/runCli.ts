@@ -6,7 +6,7 @@ import { collectFiles, MissingPathError, type SkippedFile } from './collectFiles
 import { formatJson } from './format/jsonFormat';
 import { formatSarif } from './format/sarifFormat';
 import { formatText, summaryLine } from './format/textFormat';
-import { compileGlob } from './globPattern';
+import { compileGlob } from '../core/analysis/pathGlob';
 import { helpText, rulesJson, rulesText } from './helpText';
 import { failsAt, summarize, type ScanReport } from './scanReport';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { SnippetFixArguments } from '../commands/applySnippetFix';
 import { COMMAND_PREFIX, type Ctx } from '../context';
-import { snippetToPlainText } from '../core/analysis/textEdits';
+import { expandSnippet } from '../core/analysis/snippetText';
 import { DIAGNOSTIC_SOURCE, toVsRange } from './diagnosticPublisher';
 import { openDocumentState } from './documentRefs';
 import { isSourceCurrent, type ResolvedFix, type StoredFinding } from './unitResults';
@@ -82,7 +82,7 @@ function fixAction(fix: ResolvedFix, finding: StoredFinding, diagnostic: vscode.
   // A snippet can only be typed into one editor; spread over several edits, its defaults are applied as text.
   const edit = new vscode.WorkspaceEdit();
   for (const textEdit of fix.edits) {
-    const newText = fix.snippet ? snippetToPlainText(textEdit.newText) : textEdit.newText;
+    const newText = fix.snippet ? expandSnippet(textEdit.newText) : textEdit.newText;
     edit.replace(vscode.Uri.parse(textEdit.fileKey), toVsRange(textEdit.range), newText);
   }
   action.edit = edit;

@@ -1,4 +1,4 @@
-import type { GlobMatcher } from '../cli/globPattern';
+import type { GlobMatcher } from '../core/analysis/pathGlob';
 // From the defining module rather than analyze.ts, which would load every parser at activation.
 import { isCandidatePath, isTerraformPath } from '../core/analysis/fileSelection';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { compileGlob } from '../../src/cli/globPattern';
+import { compileGlob } from '../../src/core/analysis/pathGlob';
 import {
   groupIntoUnits,
   isAnalysable,

@@ -1,5 +1,5 @@
 import type { Fix, TextEdit } from '../../core/model/finding';
-import { expandSnippet } from '../snippetText';
+import { expandSnippet } from '../../core/analysis/snippetText';
 
 /** The edits of a fix as plain text: snippet placeholders filled with their default text. */
 export function plainEdits(fix: Fix): TextEdit[] {

@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { expandSnippet } from '../../src/cli/snippetText';
-import { fcRuns } from './findingArbitraries';
+import { expandSnippet } from '../../../src/core/analysis/snippetText';
+import { fcRuns } from '../../cli/findingArbitraries';
 
 describe('expandSnippet', () => {
   test('placeholders become their default text, tab stops disappear', () => {

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compileGlob } from '../../src/cli/globPattern';
+import { compileGlob } from '../../../src/core/analysis/pathGlob';
 
 function matches(pattern: string, path: string): boolean {
   return compileGlob(pattern).matches(path);
