@@ -86,7 +86,7 @@ describe('evaluateBucketExposure on random models', () => {
           assert.equal(exposure[kind] === 'public', standing);
         }
       }),
-      { numRuns: 700 },
+      { numRuns: Number(process.env.FC_RUNS ?? 700) },
     );
   });
 });

@@ -23,7 +23,7 @@ describe('evaluateBucketPolicy on garbled trees', () => {
         }
         for (const grant of evaluation.crossAccount) assert.ok(grant.accounts.every((account) => /^\d{12}$/.test(account)));
       }),
-      { numRuns: 1500 },
+      { numRuns: Number(process.env.FC_RUNS ?? 1500) },
     );
   });
 });

@@ -1,0 +1,11 @@
+export { ABSENT_ANSWER_CODES, classifyAwsError, errorCodeOf, redactSecrets } from './awsResult';
+export type { AwsFailure, AwsFailureKind, AwsResult, AwsSuccess, ClassifyContext } from './awsResult';
+export { callAws } from './callAws';
+export type { CallAwsOptions } from './callAws';
+export { createAwsClients, DEFAULT_MAX_ATTEMPTS } from './clientFactory';
+export type { AwsClientOptions, AwsClients, AwsCredentialsOption, AwsRequestHandlerOption } from './clientFactory';
+export { customEndpointFor } from './endpointConfig';
+export { createLimiter, DEFAULT_CONCURRENCY } from './limiter';
+export type { Limiter } from './limiter';
+export { listAwsProfiles } from './profiles';
+export type { AwsProfileInfo } from './profiles';
