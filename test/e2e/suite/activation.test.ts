@@ -6,7 +6,8 @@ import { extensionUnderTest } from './extensionUnderTest';
 import { describeDiagnostics, ourDiagnostics, waitForDiagnostics } from './findings';
 import { describeOutboundAttempts, outboundAttempts, startRecordingOutboundConnections } from './outboundConnections';
 import { waitFor } from './waitFor';
-import { showWorkspaceFile, workspaceUri } from './workspaceFiles';
+import { generateTerraform } from '../../../bench/terraformGenerate';
+import { saveAndCloseAllEditors, showWorkspaceFile, workspaceRoot, workspaceUri } from './workspaceFiles';
 
 const FIRST_FILE = 'terraform/public-site/main.tf';
 
@@ -43,6 +44,17 @@ suite('Activation', () => {
     await waitForDiagnostics(uri, (diagnostics) => diagnostics.length > 0, `the first findings on ${FIRST_FILE}`);
     console.log(`    FIRST_ANALYSIS_MS=${Date.now() - opened} (${FIRST_FILE} opened → its findings shown)`);
     assert.ok(ourDiagnostics(uri).length > 0, describeDiagnostics(ourDiagnostics(uri)));
+  });
+
+  test('a 5,000-line Terraform file gets its first findings soon after it opens', async () => {
+    const text = generateTerraform(500);
+    const uri = vscode.Uri.joinPath(workspaceRoot(), 'scratch', 'large-module', 'main.tf');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const opened = Date.now();
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitForDiagnostics(uri, (diagnostics) => diagnostics.length > 100, 'the findings of the 5,000-line file', 60_000);
+    console.log(`    LARGE_FILE_FIRST_DIAGNOSTIC_MS=${Date.now() - opened} (${text.split('\n').length} lines, ${ourDiagnostics(uri).length} findings)`);
+    await saveAndCloseAllEditors();
   });
 
   test('its commands are registered', async () => {
