@@ -38,6 +38,14 @@ export function publicCauseFinding(context: RuleContext, cause: ExposureCause, c
   if (!bucket.partial && bucket.resource.headerLoc.file !== cause.loc.file) {
     related.push({ loc: bucket.resource.headerLoc, message: `The bucket ${bucket.resource.address}` });
   }
+  const block = bucket.publicAccessBlock;
+  if (block) {
+    const flag = cause.source === 'policy' ? block.flags.restrictPublicBuckets : block.flags.ignorePublicAcls;
+    const name = cause.source === 'policy' ? 'RestrictPublicBuckets' : 'IgnorePublicAcls';
+    if (flag.known && !flag.value) {
+      related.push({ loc: block.flagLocs[cause.source === 'policy' ? 'restrictPublicBuckets' : 'ignorePublicAcls'] ?? block.resource.headerLoc, message: `Block Public Access leaves ${name} off; turning it on would stop this grant` });
+    }
+  }
   const notes = context.exposure.notes.length > 0 ? ` ${context.exposure.notes.join(' ')}` : '';
   const access = cause.access;
   return {
