@@ -4,6 +4,7 @@ import type { AnalyzeOptions } from './core/analyze';
 import type { Severity } from './core/model/finding';
 import { readAnalysisSettings, toAnalyzeOptions, type AnalysisSettings } from './diagnostics/analysisSettings';
 import { fileSizeLimitBytes } from './diagnostics/fileSizeLimit';
+import { readAwsSettings, type AwsSettings } from './views/awsSettings';
 
 export const CONFIG_SECTION = 's3SecurityReview';
 
@@ -11,6 +12,7 @@ export const CONFIG_SECTION = 's3SecurityReview';
 export class Config implements vscode.Disposable {
   private settings: AnalysisSettings;
   private excludeMatchers: GlobMatcher[];
+  private awsSettings: AwsSettings;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
 
@@ -19,10 +21,12 @@ export class Config implements vscode.Disposable {
   constructor() {
     this.settings = Config.read();
     this.excludeMatchers = this.settings.exclude.map(compileGlob);
+    this.awsSettings = Config.readAws();
     this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(CONFIG_SECTION)) return;
       this.settings = Config.read();
       this.excludeMatchers = this.settings.exclude.map(compileGlob);
+      this.awsSettings = Config.readAws();
       this.changed.fire();
     });
   }
@@ -60,6 +64,11 @@ export class Config implements vscode.Disposable {
     return fileSizeLimitBytes(this.settings.maxFileSizeKB);
   }
 
+  /** Profiles, regions and concurrency for reading live accounts (the bucket tree). */
+  get aws(): AwsSettings {
+    return this.awsSettings;
+  }
+
   get analyzeOptions(): AnalyzeOptions {
     return toAnalyzeOptions(this.settings);
   }
@@ -72,5 +81,10 @@ export class Config implements vscode.Disposable {
   private static read(): AnalysisSettings {
     const configuration = vscode.workspace.getConfiguration(CONFIG_SECTION);
     return readAnalysisSettings((key) => configuration.get(key));
+  }
+
+  private static readAws(): AwsSettings {
+    const configuration = vscode.workspace.getConfiguration(CONFIG_SECTION);
+    return readAwsSettings((key) => configuration.get(key));
   }
 }

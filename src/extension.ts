@@ -6,6 +6,7 @@ import { showRuleDocumentation } from './commands/showRuleDocumentation';
 import { Ctx, describeError, EXTENSION_NAME } from './context';
 import { registerCodeActions } from './diagnostics/codeActions';
 import { registerLiveAnalysis } from './diagnostics/liveAnalysis';
+import { registerBucketTree } from './views/registerBucketTree';
 
 export function activate(context: vscode.ExtensionContext): void {
   const ctx = new Ctx(context);
@@ -17,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ctx.registerCommand('applySnippetFix', applySnippetFix);
     registerLiveAnalysis(ctx);
     registerCodeActions(ctx);
+    registerBucketTree(ctx);
   } catch (error) {
     ctx.logFailure('Activation failed', error);
     void vscode.window.showErrorMessage(`${EXTENSION_NAME} failed to start: ${describeError(error)}`);

@@ -8,6 +8,7 @@ CloudFormation/SAM/CDK templates and bucket-policy JSON.
 Usage:
   s3-security-review scan [options] <paths…>
   s3-security-review rules [--format text|json]
+  s3-security-review posture [--profile P]… [--region R]… [--format json|csv|md] [--output FILE]
   s3-security-review --help | --version
 
 Scan options:
@@ -21,6 +22,17 @@ Scan options:
                                  "outside the account" (repeatable, or comma-separated)
       --disable RULE             Do not run RULE (repeatable; see "rules")
       --no-color                 Plain text output (also: NO_COLOR environment variable)
+
+Posture options (reads live AWS accounts with the standard credential chain):
+  -p, --profile NAME             Read the account of this profile (repeatable; default: the
+                                 default chain, AWS_PROFILE included)
+  -r, --region REGION            Examine only buckets in REGION (repeatable); others are listed
+                                 with a reason, never hidden
+  -f, --format json|csv|md       Output format (default: json; several profiles give a JSON array)
+  -o, --output FILE              Write to FILE instead of stdout
+      --concurrency N            Buckets examined at once (1-64, default 16)
+AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured. Posture exit codes: 0 read,
+2 usage error, 3 credentials missing or expired.
 
 Folders are searched recursively for .tf, .tfvars, .json, .yaml, .yml and .template files;
 node_modules, .terraform, hidden folders and cdk.out/asset.* are skipped. Files named on the

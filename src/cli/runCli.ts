@@ -8,6 +8,7 @@ import { formatSarif } from './format/sarifFormat';
 import { formatText, summaryLine } from './format/textFormat';
 import { compileGlob } from '../core/analysis/pathGlob';
 import { helpText, rulesJson, rulesText } from './helpText';
+import { parsePostureArguments, runPosture } from './postureCommand';
 import { failsAt, summarize, type ScanReport } from './scanReport';
 
 export const EXIT_OK = 0;
@@ -30,6 +31,14 @@ const PROGRAM = 's3-security-review';
 /** Runs one command and returns the exit code; never throws (bad input and internal errors become messages). */
 export async function runCli(environment: CliEnvironment): Promise<number> {
   try {
+    if (environment.argv[0] === 'posture') {
+      const posture = parsePostureArguments(environment.argv.slice(1));
+      if (posture === 'help') {
+        environment.writeStdout(helpText(environment.version, MAX_FILE_BYTES));
+        return EXIT_OK;
+      }
+      return await runPosture(posture, environment);
+    }
     const command = parseCliArguments(environment.argv, allRules.map((rule) => rule.id));
     switch (command.kind) {
       case 'help':
