@@ -15,7 +15,7 @@ export interface BucketMarks {
 
 export function bucketMarks(bucket: BucketPosture): BucketMarks {
   return {
-    logging: stateMark(bucket.logging.state),
+    logging: bucket.logging.state === 'off' && bucket.logging.logBucketFor?.length ? 'good' : stateMark(bucket.logging.state),
     dataEvents: dataEventsMark(bucket.dataEvents),
     publicAccess: exposureMark(bucket.publicAccess.state),
   };
@@ -110,6 +110,9 @@ export function problemRank(bucket: BucketPosture | undefined): number {
 export function loggingDescription(bucket: BucketPosture): string {
   const logging = bucket.logging;
   if (logging.state === 'unknown') return unknownDescription(logging.needs, logging.reason);
+  if (logging.state === 'off' && logging.logBucketFor?.length) {
+    return `off — log bucket of ${logging.logBucketFor.length} bucket${logging.logBucketFor.length === 1 ? '' : 's'} (exempt)`;
+  }
   if (logging.state === 'off') return 'off';
   const target = logging.target ? ` → ${logging.target}/${logging.prefix ?? ''}` : '';
   return `on${target}${logging.toSelf ? ' (into itself)' : ''}`;

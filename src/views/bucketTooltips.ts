@@ -30,6 +30,9 @@ export function loggingTooltip(bucket: BucketPosture): string {
     // Amazon S3 server access logging").
     if (logging.toSelf) lines.push('- Logs are delivered into the bucket itself: every delivery is logged again.');
   }
+  if (logging.logBucketFor?.length) {
+    lines.push(`- Receives the access logs of ${logging.logBucketFor.map(md).join(', ')}: as the log bucket it should not log itself.`);
+  }
   appendUnknown(lines, logging.state === 'unknown', logging.reason, logging.needs);
   if (logging.state === 'off' && logging.reason) lines.push(md(logging.reason));
   for (const item of logging.evidence ?? []) lines.push(`- ${md(item)}`);

@@ -9,6 +9,7 @@ import {
   problemRank,
   publicAccessDescription,
 } from '../../src/views/bucketPresentation';
+import { markLogBuckets } from '../../src/core/posture/collectPosture';
 import { goodBucket, publicBucket } from './postureFixtures';
 
 describe('bucket description', () => {
@@ -92,5 +93,25 @@ describe('problems-first order', () => {
       .sort(([, a], [, b]) => problemRank(a) - problemRank(b))
       .map(([name]) => name);
     assert.deepEqual(order, ['open', 'gap', 'unknown', 'examining', 'fine']);
+  });
+});
+
+describe('log buckets', () => {
+  test('a bucket that receives other buckets’ access logs is exempt from logging itself', () => {
+    const source = goodBucket('app', { logging: { state: 'on', target: 'central-logs', prefix: 'app/' } });
+    const logs = goodBucket('central-logs', { logging: { state: 'off' } });
+    const stray = goodBucket('stray', { logging: { state: 'off' } });
+    markLogBuckets([source, logs, stray]);
+    assert.deepEqual(logs.logging.logBucketFor, ['app']);
+    assert.equal(bucketDescription(logs), 'log ✓ · data events ✓ · public ✓');
+    assert.equal(loggingDescription(logs), 'off — log bucket of 1 bucket (exempt)');
+    assert.equal(bucketDescription(stray), 'log ✗ · data events ✓ · public ✓');
+    assert.equal(stray.logging.logBucketFor, undefined);
+  });
+
+  test('logging into itself does not make a bucket a log bucket', () => {
+    const self = goodBucket('self', { logging: { state: 'on', target: 'self', toSelf: true } });
+    markLogBuckets([self]);
+    assert.equal(self.logging.logBucketFor, undefined);
   });
 });

@@ -121,6 +121,7 @@ async function collect(session: PostureSession, options: CollectPostureOptions, 
     }),
   );
   throwIfAborted(options.signal);
+  markLogBuckets(buckets);
 
   if (session.expired) problems.unshift(problemOf(session.expired));
   const throttled = session.failuresOfKind('throttled');
@@ -258,5 +259,17 @@ function safely(listener: () => void): void {
     listener();
   } catch {
     // ignored on purpose: the caller's callback failing says nothing about the account
+  }
+}
+
+/** Notes, on each bucket that receives server access logs, whose logs it receives. */
+export function markLogBuckets(buckets: BucketPosture[]): void {
+  const byName = new Map(buckets.map((bucket) => [bucket.name, bucket]));
+  for (const source of buckets) {
+    const target = source.logging.state === 'on' && source.logging.target ? byName.get(source.logging.target) : undefined;
+    if (!target || target === source) continue;
+    const sources = target.logging.logBucketFor ?? [];
+    if (!sources.includes(source.name)) sources.push(source.name);
+    target.logging.logBucketFor = sources;
   }
 }

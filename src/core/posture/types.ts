@@ -15,6 +15,11 @@ export interface LoggingPosture {
   prefix?: string;
   /** Logs are delivered to the bucket itself (every delivery writes objects that are logged again). */
   toSelf?: boolean;
+  /**
+   * Buckets of the account whose access logs this bucket receives. A log bucket is the one bucket that
+   * should not log (its own deliveries would be logged again), so logging "off" is no gap here.
+   */
+  logBucketFor?: string[];
   evidence?: string[];
   reason?: string;
   needs?: string;
