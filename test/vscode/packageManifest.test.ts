@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { MAX_FILE_BYTES } from '../../src/core/analyze';
 import { DEFAULT_ANALYSIS_SETTINGS } from '../../src/diagnostics/analysisSettings';
+import { readAwsSettings } from '../../src/views/awsSettings';
 
 interface SettingSchema {
   default?: unknown;
@@ -58,7 +59,19 @@ describe('package.json contributes', () => {
       assert.ok(schema.description ?? schema.markdownDescription, `${setting} has a description`);
       assert.deepEqual(schema.default, DEFAULT_ANALYSIS_SETTINGS[field as keyof typeof DEFAULT_ANALYSIS_SETTINGS], setting);
     }
-    assert.deepEqual(Object.keys(settings).sort(), Object.values(SETTING_OF_FIELD).sort());
+    const awsDefaults = readAwsSettings(() => undefined);
+    const AWS_SETTING_OF_FIELD: Record<keyof typeof awsDefaults, string> = {
+      profiles: 's3SecurityReview.aws.profiles',
+      regions: 's3SecurityReview.aws.regions',
+      concurrency: 's3SecurityReview.aws.concurrency',
+    };
+    for (const [field, setting] of Object.entries(AWS_SETTING_OF_FIELD)) {
+      const schema = settings[setting];
+      assert.ok(schema, `${setting} is declared`);
+      assert.ok(schema.description ?? schema.markdownDescription, `${setting} has a description`);
+      assert.deepEqual(schema.default, awsDefaults[field as keyof typeof awsDefaults], setting);
+    }
+    assert.deepEqual(Object.keys(settings).sort(), [...Object.values(SETTING_OF_FIELD), ...Object.values(AWS_SETTING_OF_FIELD)].sort());
   });
 
   test('offers exactly the existing rule ids where a setting names rules', () => {
@@ -74,7 +87,7 @@ describe('package.json contributes', () => {
   });
 
   test('lists each registered palette command, in the S3 category and in the palette', () => {
-    const extensionSource = readFileSync(join('src', 'extension.ts'), 'utf8');
+    const extensionSource = ['extension.ts', join('views', 'registerBucketTree.ts')].map((file) => readFileSync(join('src', file), 'utf8')).join('\n');
     const registered = [...extensionSource.matchAll(/registerCommand\('(\w+)'/g)].map((match) => `s3SecurityReview.${match[1]}`);
     const contributed = manifest.contributes.commands.map((command) => command.command);
     for (const command of contributed) assert.ok(registered.includes(command), `${command} is registered`);
@@ -90,5 +103,20 @@ describe('package.json contributes', () => {
     assert.ok(!manifest.activationEvents.includes('*'));
     assert.ok(manifest.activationEvents.includes('onLanguage:terraform'));
     assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+  });
+});
+
+describe('walkthrough', () => {
+  test('every step has a title, a description and media that ships in the .vsix', () => {
+    const walkthroughs = (JSON.parse(readFileSync('package.json', 'utf8')) as {
+      contributes: { walkthroughs?: Array<{ steps: Array<{ title: string; description: string; media: { markdown?: string } }> }> };
+    }).contributes.walkthroughs ?? [];
+    assert.equal(walkthroughs.length, 1);
+    const allowList = readFileSync('.vscodeignore', 'utf8');
+    assert.ok(allowList.includes('!media/**'), '.vscodeignore ships media/');
+    for (const step of walkthroughs[0].steps) {
+      assert.ok(step.title && step.description, JSON.stringify(step));
+      assert.ok(step.media.markdown && existsSync(step.media.markdown), `${step.media.markdown} exists`);
+    }
   });
 });
