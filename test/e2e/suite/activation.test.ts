@@ -64,6 +64,14 @@ suite('Activation', () => {
     for (const command of contributed) assert.ok(commands.includes(command), `${command} is contributed but not registered`);
   });
 
+  test('its getting-started walkthrough opens', async () => {
+    const extension = extensionUnderTest();
+    const walkthroughs = ((extension.packageJSON as { contributes?: { walkthroughs?: Array<{ id: string }> } }).contributes?.walkthroughs ?? []).map((w) => w.id);
+    assert.deepEqual(walkthroughs, ['s3SecurityReview.gettingStarted']);
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${extension.id}#${walkthroughs[0]}`, false);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   test('reaches no network while activating and analysing', () => {
     const attempts = outboundAttempts();
     assert.equal(attempts.length, 0, `outbound network attempts:\n${describeOutboundAttempts(attempts)}`);
