@@ -11,6 +11,7 @@
 // Options: --dev         load the extension from the repository (dist/) instead of the packaged .vsix
 //          --grep REGEX  run only the tests whose full title matches REGEX
 //          --keep        keep the temp run folder (workspace copy, user data, logs)
+//          --untrusted   open the folder untrusted (workspace trust on) and run the "Untrusted workspace" suite
 //          --install-only  install the host and stop
 // Env:     E2E_TIMEOUT_MS  bound of one run after the host is installed (default 360000 = 6 min)
 //          E2E_HOST_CACHE  where the host is installed (default .e2e/host; outside the clone, fresh clones reuse it)
@@ -33,6 +34,7 @@ const { values: options } = parseArgs({
     grep: { type: 'string' },
     keep: { type: 'boolean', default: false },
     'install-only': { type: 'boolean', default: false },
+    untrusted: { type: 'boolean', default: false },
   },
 });
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -86,11 +88,13 @@ async function main() {
   const server = await startServer({
     host,
     runDir,
+    workspaceTrust: options.untrusted,
     // The extension host inherits the server's environment: this is how the suite learns where to
     // report and what to run (the web client ignores a payload `extensionEnvironment`).
     env: {
       E2E_RESULT_FILE: resultFile,
-      E2E_GREP: options.grep ?? '',
+      E2E_GREP: options.grep ?? (options.untrusted ? 'Untrusted workspace' : ''),
+      E2E_UNTRUSTED: options.untrusted ? '1' : '',
       E2E_EXTENSION_ID: extensionId,
       E2E_LOGS_DIR: join(runDir, 'ud', 'logs'),
       // Every Node process of the server records its outbound connections (and the extension's activation

@@ -41,8 +41,9 @@ const USER_SETTINGS = {
  * @param {Record<string,string>} [options.env]  extra environment; the extension host inherits it
  * @param {Record<string,unknown>} [options.settings] user settings on top of the quiet defaults
  * @param {number} [options.timeoutMs]
+ * @param {boolean} [options.workspaceTrust]  keep workspace trust on: the folder opens untrusted
  */
-export async function startServer({ host, runDir, env = {}, settings = {}, timeoutMs = 30000 }) {
+export async function startServer({ host, runDir, env = {}, settings = {}, timeoutMs = 30000, workspaceTrust = false }) {
   const userDataDir = join(runDir, 'ud');
   const serverDataDir = join(runDir, 'sd');
   const extensionsDir = join(runDir, 'ext');
@@ -50,7 +51,9 @@ export async function startServer({ host, runDir, env = {}, settings = {}, timeo
   mkdirSync(serverDataDir, { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   // The web client of this server reads the user settings from the server's user-data-dir.
-  writeJson(join(userDataDir, 'User', 'settings.json'), { ...USER_SETTINGS, ...settings });
+  // With workspaceTrust the folder opens untrusted (restricted mode), as a user's first visit would.
+  const trustSettings = workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
+  writeJson(join(userDataDir, 'User', 'settings.json'), { ...USER_SETTINGS, ...trustSettings, ...settings });
 
   const logFile = join(runDir, 'server.log');
   const out = openSync(logFile, 'a');
@@ -63,7 +66,7 @@ export async function startServer({ host, runDir, env = {}, settings = {}, timeo
     '--accept-server-license-terms',
     '--enable-smoke-test-driver',
     '--disable-telemetry',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', userDataDir,
     '--server-data-dir', serverDataDir,
     '--extensions-dir', extensionsDir,
