@@ -113,8 +113,11 @@ function analysisUnitOf(file: SourceFile): AnalysisUnit | undefined {
 function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
-      a.loc.file.localeCompare(b.loc.file) ||
-      a.loc.range.startOffset - b.loc.range.startOffset ||
-      a.ruleId.localeCompare(b.ruleId),
+      compareText(a.loc.file, b.loc.file) || a.loc.range.startOffset - b.loc.range.startOffset || compareText(a.ruleId, b.ruleId),
   );
+}
+
+/** localeCompare, skipped for the common case of equal strings (most findings share their file). */
+function compareText(a: string, b: string): number {
+  return a === b ? 0 : a.localeCompare(b);
 }

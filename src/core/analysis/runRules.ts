@@ -25,13 +25,11 @@ export function runRules(declared: DeclarationSet, fixer: FormatFixer, selection
         suppressEdits && suppressEdits.length > 0
           ? [...finding.fixes, makeFix(`Suppress ${rule.id} here (with a reason)`, suppressEdits, false)]
           : finding.fixes;
-      findings.push({
-        ...finding,
-        fixes,
-        ruleId: rule.id,
-        severity: selection.severityOverrides[rule.id] ?? rule.severity,
-        suppressed: suppressionFor(rule.id, finding, set.suppressions),
-      });
+      const reported: Finding = { ...finding, fixes, ruleId: rule.id, severity: selection.severityOverrides[rule.id] ?? rule.severity };
+      // Set only when present: deleting an undefined key afterwards would slow every later use of the object.
+      const suppressed = suppressionFor(rule.id, finding, set.suppressions);
+      if (suppressed) reported.suppressed = suppressed;
+      findings.push(reported);
     }
   };
   for (const rule of enabled) {
@@ -43,7 +41,7 @@ export function runRules(declared: DeclarationSet, fixer: FormatFixer, selection
       if (rule.scope === 'bucket') emit(rule, rule.check({ set, bucket, exposure, fixer, options: selection.options }));
     }
   }
-  return dropSuppressedEmptyKeys(findings);
+  return findings;
 }
 
 function suppressionFor(ruleId: string, finding: RuleFinding, suppressions: Suppression[]): Finding['suppressed'] {
@@ -56,11 +54,4 @@ function suppressionFor(ruleId: string, finding: RuleFinding, suppressions: Supp
       finding.loc.range.startOffset <= suppression.appliesTo.range.endOffset,
   );
   return match ? { reason: match.reason.trim(), loc: match.loc } : undefined;
-}
-
-function dropSuppressedEmptyKeys(findings: Finding[]): Finding[] {
-  for (const finding of findings) {
-    if (finding.suppressed === undefined) delete finding.suppressed;
-  }
-  return findings;
 }

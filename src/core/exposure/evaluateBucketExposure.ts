@@ -96,17 +96,18 @@ function evaluate(bucket: BucketModel, set: DeclarationSet, options: ExposureOpt
   };
 }
 
-const orderIndexes = new WeakMap<DeclarationSet, ApplyOrderIndex>();
+const orderIndexes = new WeakMap<DeclarationSet, { index: ApplyOrderIndex; members: ReadonlySet<BucketModel> }>();
 
 /** One index per set: every bucket of a 500-bucket module asks it, and building it walks the whole set. */
 function applyOrderIndexFor(set: DeclarationSet, bucket: BucketModel): ApplyOrderIndex {
-  const inSet = set.buckets.includes(bucket);
-  let index = inSet ? orderIndexes.get(set) : undefined;
-  if (!index) {
-    index = new ApplyOrderIndex(inSet ? resourcesOf(set) : [...resourcesOf(set), ...resourcesOfBucket(bucket)]);
-    if (inSet) orderIndexes.set(set, index);
+  let known = orderIndexes.get(set);
+  if (!known) {
+    known = { index: new ApplyOrderIndex(resourcesOf(set)), members: new Set(set.buckets) };
+    orderIndexes.set(set, known);
   }
-  return index;
+  // A bucket from outside the set (a caller's own model) brings resources the set's index does not hold.
+  if (known.members.has(bucket) || set.buckets.includes(bucket)) return known.index;
+  return new ApplyOrderIndex([...resourcesOf(set), ...resourcesOfBucket(bucket)]);
 }
 
 function resourcesOfBucket(bucket: BucketModel) {

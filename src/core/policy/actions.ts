@@ -1,7 +1,7 @@
 import type { SourceLocation } from '../model/location';
 import { UNKNOWN_PLACEHOLDER, type LValue } from '../model/value';
 import { globMatches, parseIamWildcard, type GlobPattern } from './globPattern';
-import type { S3Action } from './s3ActionCatalog';
+import { S3_BUCKET_ACTIONS, type S3Action } from './s3ActionCatalog';
 import type { Tri } from './tri';
 
 /**
@@ -10,10 +10,15 @@ import type { Tri } from './tri';
  */
 export interface ActionSpec {
   negated: boolean;
-  patterns: Array<{ written: string; pattern: GlobPattern; node: LValue; unresolved: boolean }>;
+  patterns: Array<{ written: string; pattern: GlobPattern; node: LValue; unresolved: boolean; exact?: string }>;
   /** Unresolved items with no usable shape: any action may be meant. */
   opaque: LValue[];
+  /** actionCovered for each S3_BUCKET_ACTIONS entry, by index, once asked (see catalogCoverage). */
+  catalogCoverage?: readonly Tri[];
 }
+
+/** A written action without `*`, `?` or a policy variable names exactly one action: plain comparison decides. */
+const WILDCARD_OR_VARIABLE = /[*?]|\$\{/;
 
 export function readActionSpec(action: LValue | undefined, notAction: LValue | undefined): ActionSpec | undefined {
   const element = action ?? notAction;
@@ -22,7 +27,9 @@ export function readActionSpec(action: LValue | undefined, notAction: LValue | u
   const items = element.kind === 'array' ? element.items : [element];
   for (const item of items) {
     if (item.kind === 'string') {
-      spec.patterns.push({ written: item.value, pattern: parseIamWildcard(item.value.toLowerCase()), node: item, unresolved: false });
+      const lower = item.value.toLowerCase();
+      const exact = WILDCARD_OR_VARIABLE.test(lower) ? undefined : lower;
+      spec.patterns.push({ written: item.value, pattern: parseIamWildcard(lower), node: item, unresolved: false, exact });
     } else if (item.kind === 'unknown') {
       if (item.partial && item.partial !== UNKNOWN_PLACEHOLDER) {
         // The unresolved piece could be any part of an action name, so it is read as `*`.
@@ -40,7 +47,7 @@ export function readActionSpec(action: LValue | undefined, notAction: LValue | u
 export function actionCovered(spec: ActionSpec, action: S3Action): Tri {
   let matched: Tri = 'no';
   for (const entry of spec.patterns) {
-    if (!globMatches(entry.pattern, action.lowerName)) continue;
+    if (!(entry.exact !== undefined ? entry.exact === action.lowerName : globMatches(entry.pattern, action.lowerName))) continue;
     if (!entry.unresolved) {
       matched = 'yes';
       break;
@@ -50,6 +57,15 @@ export function actionCovered(spec: ActionSpec, action: S3Action): Tri {
   if (matched === 'no' && spec.opaque.length > 0) matched = 'maybe';
   if (!spec.negated) return matched;
   return matched === 'yes' ? 'no' : matched === 'no' ? 'yes' : 'maybe';
+}
+
+/**
+ * actionCovered for every catalog action, by index in S3_BUCKET_ACTIONS, computed once per spec: a
+ * statement's actions are asked about for its public grants, its cross-account grants and per Deny.
+ */
+export function catalogCoverage(spec: ActionSpec): readonly Tri[] {
+  spec.catalogCoverage ??= S3_BUCKET_ACTIONS.map((action) => actionCovered(spec, action));
+  return spec.catalogCoverage;
 }
 
 /** The patterns as written that grant this action (for "granted by" lists). */

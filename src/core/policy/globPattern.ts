@@ -22,8 +22,20 @@ export type GlobPattern = readonly GlobToken[];
 /** Past this many product states a set question answers `maybe` instead of running on. */
 const MAX_PRODUCT_STATES = 20_000;
 
+/** Tokens are never changed once made, so the ASCII ones are shared by every pattern. */
+const ASCII_TOKENS: readonly GlobToken[] = Array.from({ length: 128 }, (_, code) => ({
+  test: { kind: 'char', char: String.fromCharCode(code) },
+  repeat: false,
+}));
+
+function charToken(char: string): GlobToken {
+  return (char.length === 1 && ASCII_TOKENS[char.charCodeAt(0)]) || { test: { kind: 'char', char }, repeat: false };
+}
+
 export function literalPattern(text: string): GlobToken[] {
-  return Array.from(text, (char) => ({ test: { kind: 'char', char }, repeat: false }));
+  const tokens: GlobToken[] = [];
+  for (const char of text) tokens.push(charToken(char));
+  return tokens;
 }
 
 export const ANY_RUN: GlobToken = { test: { kind: 'any' }, repeat: true };
@@ -53,7 +65,7 @@ export function parseIamWildcard(text: string): GlobToken[] {
     }
     if (char === '*') tokens.push(ANY_RUN);
     else if (char === '?') tokens.push(ANY_ONE);
-    else tokens.push({ test: { kind: 'char', char }, repeat: false });
+    else tokens.push(charToken(char));
     index++;
   }
   return tokens;
@@ -90,10 +102,15 @@ class LazyDfa {
   readonly start: number;
   readonly mentioned: ReadonlySet<string>;
 
-  constructor(private readonly pattern: GlobPattern) {
-    this.start = this.intern(this.closure([0]));
+  /** The automaton of the pattern's tokens from `offset` on (the same as of `pattern.slice(offset)`). */
+  constructor(
+    private readonly pattern: GlobPattern,
+    offset: number,
+  ) {
+    this.start = this.intern(this.closure([offset]));
     const mentioned = new Set<string>();
-    for (const token of pattern) {
+    for (let index = offset; index < pattern.length; index++) {
+      const token = pattern[index];
       if (token.test.kind === 'char') mentioned.add(token.test.char);
       else if (token.test.kind === 'anyBut') for (const char of token.test.chars) mentioned.add(char);
     }
@@ -147,13 +164,19 @@ class LazyDfa {
   }
 }
 
-const automata = new WeakMap<GlobPattern, LazyDfa>();
+/** Per pattern, its automata by start offset (set questions skip the literal prefix all patterns share). */
+const automata = new WeakMap<GlobPattern, LazyDfa[]>();
 
-function dfaOf(pattern: GlobPattern): LazyDfa {
-  let dfa = automata.get(pattern);
+function dfaOf(pattern: GlobPattern, offset = 0): LazyDfa {
+  let byOffset = automata.get(pattern);
+  if (!byOffset) {
+    byOffset = [];
+    automata.set(pattern, byOffset);
+  }
+  let dfa = byOffset[offset];
   if (!dfa) {
-    dfa = new LazyDfa(pattern);
-    automata.set(pattern, dfa);
+    dfa = new LazyDfa(pattern, offset);
+    byOffset[offset] = dfa;
   }
   return dfa;
 }
@@ -199,8 +222,34 @@ function literalSuffix(pattern: GlobPattern): string {
   return suffix;
 }
 
+/**
+ * Whether the literal runs at the start (or end) of two patterns agree as far as the shorter goes, token by
+ * token without building strings; undefined when a token holds more than one UTF-16 unit (then the runs
+ * are compared as strings, as they always were).
+ */
+function literalRunsAgree(a: GlobPattern, b: GlobPattern, fromEnd: boolean): boolean | undefined {
+  for (let i = 0; ; i++) {
+    const tokenA = a[fromEnd ? a.length - 1 - i : i];
+    const tokenB = b[fromEnd ? b.length - 1 - i : i];
+    if (!tokenA || tokenA.repeat || tokenA.test.kind !== 'char') return true;
+    if (!tokenB || tokenB.repeat || tokenB.test.kind !== 'char') return true;
+    const charA = tokenA.test.char;
+    const charB = tokenB.test.char;
+    if (charA.length !== 1 || charB.length !== 1) return undefined;
+    if (charA !== charB) return false;
+  }
+}
+
 /** A cheap necessary condition for two patterns to share a string: their literal ends agree. */
 function endsAgree(a: GlobPattern, b: GlobPattern): boolean {
+  const prefixesAgree = literalRunsAgree(a, b, false);
+  if (prefixesAgree === false) return false;
+  const suffixesAgree = literalRunsAgree(a, b, true);
+  if (prefixesAgree === true && suffixesAgree !== undefined) return suffixesAgree;
+  return endsAgreeAsStrings(a, b);
+}
+
+function endsAgreeAsStrings(a: GlobPattern, b: GlobPattern): boolean {
   const [prefixA, prefixB] = [literalPrefix(a), literalPrefix(b)];
   if (!prefixA.startsWith(prefixB) && !prefixB.startsWith(prefixA)) return false;
   const [suffixA, suffixB] = [literalSuffix(a), literalSuffix(b)];
@@ -247,29 +296,90 @@ export function patternsIntersect(patterns: readonly GlobPattern[]): Tri {
 }
 
 /**
- * Drops the literal characters every pattern starts with: sets of strings that all begin with the same
+ * How many literal characters every pattern starts with: sets of strings that all begin with the same
  * character relate exactly as their remainders do, and ARNs share long literal prefixes.
  */
-function withoutCommonLiteralPrefix(patterns: readonly GlobPattern[]): readonly GlobPattern[] {
+function commonLiteralPrefixLength(patterns: readonly GlobPattern[]): number {
   let shared = 0;
   for (;;) {
     const first = patterns[0][shared];
-    if (!first || first.repeat || first.test.kind !== 'char') break;
+    if (!first || first.repeat || first.test.kind !== 'char') return shared;
     const char = first.test.char;
-    const allSame = patterns.every((pattern) => {
+    for (const pattern of patterns) {
       const token = pattern[shared];
-      return token !== undefined && !token.repeat && token.test.kind === 'char' && token.test.char === char;
-    });
-    if (!allSame) break;
+      if (token === undefined || token.repeat || token.test.kind !== 'char' || token.test.char !== char) return shared;
+    }
     shared++;
   }
-  return shared === 0 ? patterns : patterns.map((pattern) => pattern.slice(shared));
+}
+
+/** Product searches up to this many states cannot reach MAX_PRODUCT_STATES, so answering directly is the same answer. */
+const DIRECT_LITERAL_LIMIT = MAX_PRODUCT_STATES - 2;
+/** A pattern of this many tokens has fewer than 2^(n+1) automaton states, below MAX_PRODUCT_STATES. */
+const DIRECT_ANY_RUN_LIMIT = 13;
+
+/**
+ * The two shapes that dominate resource questions, answered without building automata: a literal ARN
+ * (a known bucket's ARN) against a pattern is one walk along the literal; `*` against a pattern meets it,
+ * since every pattern matches some string. Undefined for any other shape.
+ */
+function intersectPairDirectly(a: GlobPattern, b: GlobPattern, offset: number): Tri | undefined {
+  if (isLiteralFrom(a, offset) && a.length - offset < DIRECT_LITERAL_LIMIT) return matchesLiteral(b, a, offset) ? 'yes' : 'no';
+  if (isLiteralFrom(b, offset) && b.length - offset < DIRECT_LITERAL_LIMIT) return matchesLiteral(a, b, offset) ? 'yes' : 'no';
+  if (isAnyRunFrom(a, offset) && b.length - offset <= DIRECT_ANY_RUN_LIMIT) return 'yes';
+  if (isAnyRunFrom(b, offset) && a.length - offset <= DIRECT_ANY_RUN_LIMIT) return 'yes';
+  return undefined;
+}
+
+function isLiteralFrom(pattern: GlobPattern, offset: number): boolean {
+  for (let index = offset; index < pattern.length; index++) {
+    const token = pattern[index];
+    if (token.repeat || token.test.kind !== 'char') return false;
+  }
+  return true;
+}
+
+function isAnyRunFrom(pattern: GlobPattern, offset: number): boolean {
+  const token = pattern[offset];
+  return pattern.length - offset === 1 && token.repeat && token.test.kind === 'any';
+}
+
+/** Positions of `pattern` reachable from `positions` without reading a character, sorted. */
+function closureOf(pattern: GlobPattern, positions: number[]): number[] {
+  const result = new Set<number>();
+  for (let position of positions) {
+    result.add(position);
+    while (position < pattern.length && pattern[position].repeat) result.add(++position);
+  }
+  return [...result].sort((x, y) => x - y);
+}
+
+/** Does `pattern` (from `offset`) match the characters of the literal tokens `literal` (from `offset`)? */
+function matchesLiteral(pattern: GlobPattern, literal: GlobPattern, offset: number): boolean {
+  let current = closureOf(pattern, [offset]);
+  for (let index = offset; index < literal.length; index++) {
+    const test = literal[index].test;
+    if (test.kind !== 'char') return false;
+    const moved: number[] = [];
+    for (const position of current) {
+      if (position >= pattern.length) continue;
+      const token = pattern[position];
+      if (accepts(token.test, test.char)) moved.push(token.repeat ? position : position + 1);
+    }
+    if (moved.length === 0) return false;
+    current = closureOf(pattern, moved);
+  }
+  return current.includes(pattern.length);
 }
 
 function intersect(allPatterns: readonly GlobPattern[]): Tri {
   if (!allEndsAgree(allPatterns)) return 'no';
-  const patterns = withoutCommonLiteralPrefix(allPatterns);
-  const machines = patterns.map(dfaOf);
+  const shared = commonLiteralPrefixLength(allPatterns);
+  if (allPatterns.length === 2) {
+    const quick = intersectPairDirectly(allPatterns[0], allPatterns[1], shared);
+    if (quick !== undefined) return quick;
+  }
+  const machines = allPatterns.map((pattern) => dfaOf(pattern, shared));
   const alphabet = representativeAlphabet(machines);
   const start = machines.map((dfa) => dfa.start);
   const queue: number[][] = [start];
@@ -301,11 +411,9 @@ export function patternsCover(allRequired: readonly GlobPattern[], allBy: readon
     const nonEmpty = patternsIntersect(allRequired);
     return nonEmpty === 'yes' ? 'no' : nonEmpty === 'no' ? 'yes' : 'maybe';
   }
-  const stripped = withoutCommonLiteralPrefix([...allRequired, ...usefulBy]);
-  const required = stripped.slice(0, allRequired.length);
-  const by = stripped.slice(allRequired.length);
-  const needed = required.map(dfaOf);
-  const covering = by.map(dfaOf);
+  const shared = commonLiteralPrefixLength([...allRequired, ...usefulBy]);
+  const needed = allRequired.map((pattern) => dfaOf(pattern, shared));
+  const covering = usefulBy.map((pattern) => dfaOf(pattern, shared));
   const alphabet = representativeAlphabet([...needed, ...covering]);
   const start = [...needed.map((dfa) => dfa.start), ...covering.map((dfa) => dfa.start)];
   const queue: number[][] = [start];

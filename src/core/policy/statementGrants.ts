@@ -1,5 +1,5 @@
 import type { SourceLocation } from '../model/location';
-import { actionCovered, type ActionSpec } from './actions';
+import { catalogCoverage, type ActionSpec } from './actions';
 import { judgeDenyCondition } from './conditionAnalysis';
 import { canonicalPrincipalKey, judgeDenyReach } from './principals';
 import { denyCoversGrant, resourceCovered, type ResourceKind, type ResourceSpec, type ResourceTargets } from './resources';
@@ -19,7 +19,7 @@ export interface DenyRule {
   /** `yes` when its condition leaves only fixed values of a restricting key (or there is none). */
   conditionReach: Tri;
   /** Whether it names each catalog action, by index in S3_BUCKET_ACTIONS. */
-  actionReach: Tri[];
+  actionReach: readonly Tri[];
   /** Denies everyone with no condition at all (cuts even grants to named accounts). */
   unconditional: boolean;
   unresolvedLoc?: SourceLocation;
@@ -41,7 +41,7 @@ export function prepareDenyRules(statements: PolicyStatement[]): DenyRule[] {
       principalReach,
       principalKey,
       conditionReach: condition.exceptFixed,
-      actionReach: S3_BUCKET_ACTIONS.map((action) => actionCovered(actions, action)),
+      actionReach: catalogCoverage(actions),
       unconditional: principalReach === 'yes' && !statement.notPrincipal && statement.condition === undefined,
       unresolvedLoc: condition.unresolved?.loc,
     });
@@ -89,8 +89,9 @@ export function grantsOfStatement(
     triAnd(triOr(deny.principalReach, allowKey !== undefined && allowKey === deny.principalKey ? 'yes' : 'no'), deny.conditionReach),
   );
   const grants: ActionGrant[] = [];
+  const coverage = catalogCoverage(actions);
   S3_BUCKET_ACTIONS.forEach((action, actionIndex) => {
-    const covered = actionCovered(actions, action);
+    const covered = coverage[actionIndex];
     if (covered === 'no') return;
     let grant: Tri = 'no';
     let undecidedBy: DenyRule | undefined;

@@ -4,14 +4,42 @@ import type { LValue } from '../model/value';
 const LOG_DELIVERY_GROUP = 'http://acs.amazonaws.com/groups/s3/LogDelivery';
 const LOGGING_SERVICE = 'logging.s3.amazonaws.com';
 
+interface LogTargetIndex {
+  /** Buckets that log, by the address and by the name of the bucket they log to. */
+  byAddress: Map<string, BucketModel[]>;
+  byName: Map<string, BucketModel[]>;
+}
+
+/** One index per set: every bucket of a large module asks whether another bucket logs to it. */
+const logTargetIndexes = new WeakMap<DeclarationSet, LogTargetIndex>();
+
+function logTargetIndexOf(set: DeclarationSet): LogTargetIndex {
+  let index = logTargetIndexes.get(set);
+  if (!index) {
+    index = { byAddress: new Map(), byName: new Map() };
+    for (const source of set.buckets) {
+      const logging = source.logging;
+      if (!logging) continue;
+      if (logging.targetBucketAddress) addTo(index.byAddress, logging.targetBucketAddress, source);
+      if (logging.targetBucket.known) addTo(index.byName, logging.targetBucket.value, source);
+    }
+    logTargetIndexes.set(set, index);
+  }
+  return index;
+}
+
+function addTo(map: Map<string, BucketModel[]>, key: string, source: BucketModel): void {
+  const sources = map.get(key);
+  if (sources) sources.push(source);
+  else map.set(key, [source]);
+}
+
 /** Buckets of the set that server access logs are delivered to, by reference or by name. */
 export function isLogTargetInSet(bucket: BucketModel, set: DeclarationSet): boolean {
-  return set.buckets.some((source) => {
-    const logging = source.logging;
-    if (!logging || source === bucket) return false;
-    if (logging.targetBucketAddress && logging.targetBucketAddress === bucket.resource.address) return true;
-    return logging.targetBucket.known && bucket.bucketName.known && logging.targetBucket.value === bucket.bucketName.value;
-  });
+  const index = logTargetIndexOf(set);
+  const other = (sources: BucketModel[] | undefined): boolean => sources !== undefined && sources.some((source) => source !== bucket);
+  if (other(index.byAddress.get(bucket.resource.address))) return true;
+  return bucket.bucketName.known && other(index.byName.get(bucket.bucketName.value));
 }
 
 /**

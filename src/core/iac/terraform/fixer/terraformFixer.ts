@@ -21,6 +21,12 @@ import { suppress } from './suppressFix';
  */
 export class TerraformFixer implements FormatFixer {
   private context: FixContext | undefined;
+  /**
+   * Edits that depend on the bucket alone: every finding on one bucket (public read, missing BPA, missing
+   * logging, …) offers the same Block Public Access and logging fix, so each is computed once per bucket.
+   */
+  private readonly publicAccessBlockEdits = new Map<BucketModel, TextEdit[] | undefined>();
+  private readonly loggingEdits = new Map<DeclarationSet, Map<BucketModel, TextEdit[] | undefined>>();
 
   constructor(
     private readonly set: DeclarationSet,
@@ -29,7 +35,10 @@ export class TerraformFixer implements FormatFixer {
   ) {}
 
   addPublicAccessBlock(bucket: BucketModel): TextEdit[] | undefined {
-    return this.run((context) => addPublicAccessBlock(context, bucket));
+    if (!this.publicAccessBlockEdits.has(bucket)) {
+      this.publicAccessBlockEdits.set(bucket, this.run((context) => addPublicAccessBlock(context, bucket)));
+    }
+    return copyOf(this.publicAccessBlockEdits.get(bucket));
   }
 
   makeAclPrivate(acl: AclDeclaration): TextEdit[] | undefined {
@@ -49,7 +58,14 @@ export class TerraformFixer implements FormatFixer {
   }
 
   addAccessLogging(bucket: BucketModel, set: DeclarationSet): TextEdit[] | undefined {
-    return this.run((context) => addAccessLogging(context, bucket, set ?? this.set));
+    const inSet = set ?? this.set;
+    let perBucket = this.loggingEdits.get(inSet);
+    if (!perBucket) {
+      perBucket = new Map();
+      this.loggingEdits.set(inSet, perBucket);
+    }
+    if (!perBucket.has(bucket)) perBucket.set(bucket, this.run((context) => addAccessLogging(context, bucket, inSet)));
+    return copyOf(perBucket.get(bucket));
   }
 
   suppress(ruleId: string, loc: SourceLocation, _resourceAddress: string): TextEdit[] | undefined {
@@ -69,4 +85,9 @@ export class TerraformFixer implements FormatFixer {
       return undefined;
     }
   }
+}
+
+/** Each caller gets its own list, so one fix's edits can never be rearranged through another's. */
+function copyOf(edits: TextEdit[] | undefined): TextEdit[] | undefined {
+  return edits ? [...edits] : undefined;
 }
