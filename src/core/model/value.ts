@@ -71,6 +71,20 @@ export function getEntry(object: LValue | undefined, key: string, caseInsensitiv
   return undefined;
 }
 
+/** True when no part of the tree is unresolved. */
+export function isFullyKnown(value: LValue): boolean {
+  switch (value.kind) {
+    case 'unknown':
+      return false;
+    case 'array':
+      return value.items.every(isFullyKnown);
+    case 'object':
+      return value.entries.every((entry) => isFullyKnown(entry.value));
+    default:
+      return true;
+  }
+}
+
 /** Plain JSON of a located tree; unknown parts become undefined. For display and tests. */
 export function toPlainJson(value: LValue): unknown {
   switch (value.kind) {

@@ -13,6 +13,7 @@ import { referencedResources } from './references';
 import { METADATA_KEY } from './suppressions';
 import { BUCKET_POLICY_TYPE, BUCKET_TYPE, indexTemplate, type TemplateIndex, type TemplateResource } from './templateIndex';
 import { templateFor } from './templateSource';
+import { fixGuard } from '../guardedFixes';
 
 /** The account's root as principal: "this account", whatever account and partition the stack deploys to. */
 const OWN_ACCOUNT_PRINCIPAL = newMap([
@@ -37,17 +38,7 @@ export function createCloudFormationFixer(set: DeclarationSet, file: SourceFile)
     }
     return context ?? undefined;
   };
-  const guarded =
-    <A extends unknown[]>(fix: (context: FixContext, ...args: A) => TextEdit[] | undefined) =>
-    (...args: A): TextEdit[] | undefined => {
-      try {
-        const loaded = load();
-        const edits = loaded ? fix(loaded, ...args) : undefined;
-        return edits && edits.length > 0 ? edits : undefined;
-      } catch {
-        return undefined;
-      }
-    };
+  const guarded = fixGuard<FixContext>(load);
 
   return {
     addPublicAccessBlock: guarded((ctx, bucket: BucketModel) => addPublicAccessBlock(ctx, bucket)),

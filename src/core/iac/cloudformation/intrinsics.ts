@@ -1,5 +1,5 @@
 import type { SourceLocation } from '../../model/location';
-import { getEntry, UNKNOWN_PLACEHOLDER, type LEntry, type LObject, type LUnknown, type LValue, type Resolvable } from '../../model/value';
+import { getEntry, isFullyKnown, UNKNOWN_PLACEHOLDER, type LEntry, type LObject, type LUnknown, type LValue, type Resolvable } from '../../model/value';
 import { BUCKET_TYPE, type TemplateIndex } from './templateIndex';
 
 /** The reason on the marker `Ref: AWS::NoValue` resolves to; objects and lists drop such values, as CloudFormation does. */
@@ -42,16 +42,7 @@ export function isNoValue(value: LValue | undefined): boolean {
 }
 
 export function containsUnknown(value: LValue): boolean {
-  switch (value.kind) {
-    case 'unknown':
-      return true;
-    case 'array':
-      return value.items.some(containsUnknown);
-    case 'object':
-      return value.entries.some((entry) => containsUnknown(entry.value));
-    default:
-      return false;
-  }
+  return !isFullyKnown(value);
 }
 
 /** A resolved value as a `Resolvable` string (numbers and booleans as CloudFormation stringifies them). */

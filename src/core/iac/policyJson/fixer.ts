@@ -9,6 +9,7 @@ import { addOrgIdCondition, locateStatement, removeStatementEdits, replacePrinci
 import { createTreeEditor, setEntries, type TreeEditor } from '../cloudformation/edit/treeEditor';
 import { parseLocatedJson } from '../jsonLocated';
 import { detectRawJsonKind, type RawJsonKind } from './detect';
+import { fixGuard } from '../guardedFixes';
 
 /** AWS documentation's example account id, as the default of the account placeholder. */
 const ACCOUNT_PLACEHOLDER = '111122223333';
@@ -40,17 +41,7 @@ export function createRawJsonFixer(_set: DeclarationSet, file: SourceFile): Form
     }
     return context ?? undefined;
   };
-  const guarded =
-    <A extends unknown[]>(fix: (context: FixContext, ...args: A) => TextEdit[] | undefined) =>
-    (...args: A): TextEdit[] | undefined => {
-      try {
-        const loaded = load();
-        const edits = loaded ? fix(loaded, ...args) : undefined;
-        return edits && edits.length > 0 ? edits : undefined;
-      } catch {
-        return undefined;
-      }
-    };
+  const guarded = fixGuard<FixContext>(load);
   const policyStatement = (ctx: FixContext, cause: ExposureCause) => (ctx.kind === 'bucket-policy-json' ? locateStatement(ctx.root, cause) : undefined);
 
   return {

@@ -1,21 +1,10 @@
 import type { SourceLocation } from '../../model/location';
-import { toPlainJson, type LUnknown, type LValue, type Resolvable } from '../../model/value';
+import { isFullyKnown, toPlainJson, type LUnknown, type LValue, type Resolvable } from '../../model/value';
+
+export { isFullyKnown };
 
 export function unknownValue(reason: string, loc: SourceLocation, partial?: string): LUnknown {
   return partial === undefined ? { kind: 'unknown', reason, loc } : { kind: 'unknown', reason, partial, loc };
-}
-
-export function isFullyKnown(value: LValue): boolean {
-  switch (value.kind) {
-    case 'unknown':
-      return false;
-    case 'array':
-      return value.items.every(isFullyKnown);
-    case 'object':
-      return value.entries.every((entry) => isFullyKnown(entry.value));
-    default:
-      return true;
-  }
 }
 
 /** Both values are fully known and equal as JSON. */
