@@ -80,3 +80,12 @@ describe('CloudFormation front end on bad input', () => {
     }
   });
 });
+
+test('a mapping whose keys do not share a column (a damaged file the YAML parser still reads) gets no new key', () => {
+  // Found by the property above (seed 28072223): the new flag was indented like the first key.
+  const text = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Logs:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        !        BlockPublicPolicy: true\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n";
+  const file = { path: 'damaged.yaml', text };
+  const set = parseCloudFormation(file);
+  const edits = createCloudFormationFixer(set, file).addPublicAccessBlock(set.buckets[0]);
+  if (edits) assert.ok(cloudFormationParses(applyEdits(file, edits).text, file.path), 'the fix must keep the template parseable');
+});

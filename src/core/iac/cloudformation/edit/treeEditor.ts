@@ -185,6 +185,9 @@ class YamlTreeEditor extends BaseTreeEditor implements TreeEditor {
     }
     if (object.entries.length === 0) return undefined;
     const indent = this.layout.column(entryStart(object.entries[0]));
+    // Keys of one block mapping share a column; when they do not (a parser's leniency over a damaged
+    // file), no indentation is safe for a new key.
+    if (object.entries.some((entry) => this.layout.column(entryStart(entry)) !== indent)) return undefined;
     const lastEnd = Math.max(...object.entries.map(entryEnd));
     const at = this.layout.lineEnd(lastEnd);
     const text = entries.map(([key, value]) => `\n${' '.repeat(indent)}${yamlString(key)}:${renderYamlAfterKey(value, indent, this.layout.indentUnit)}`).join('');
