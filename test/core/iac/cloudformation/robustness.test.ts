@@ -89,3 +89,17 @@ test('a mapping whose keys do not share a column (a damaged file the YAML parser
   const edits = createCloudFormationFixer(set, file).addPublicAccessBlock(set.buckets[0]);
   if (edits) assert.ok(cloudFormationParses(applyEdits(file, edits).text, file.path), 'the fix must keep the template parseable');
 });
+
+test('an empty value followed by a comment keeps the comment a comment when the fix fills it in', () => {
+  // Found by the damaged-template property (seed 1930830030): `BlockPublicPolicy: #…` became `true#…`.
+  const text = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Logs:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        BlockPublicPolicy: #        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n";
+  const file = { path: 'damaged.yaml', text };
+  const set = parseCloudFormation(file);
+  const edits = createCloudFormationFixer(set, file).addPublicAccessBlock(set.buckets[0]);
+  assert.ok(edits, 'the fix is offered');
+  const fixed = applyEdits(file, edits);
+  assert.ok(cloudFormationParses(fixed.text, file.path), fixed.text);
+  const after = parseCloudFormation(fixed).buckets[0].publicAccessBlock?.flags;
+  assert.deepEqual(after?.blockPublicPolicy, { known: true, value: true });
+  assert.deepEqual(after?.ignorePublicAcls, { known: true, value: true });
+});

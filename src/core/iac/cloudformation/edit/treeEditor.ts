@@ -168,7 +168,11 @@ class YamlTreeEditor extends BaseTreeEditor implements TreeEditor {
     const colonEnd = this.layout.afterColon(entry.keyLoc.range.endOffset);
     if (colonEnd === undefined || start(entry.value) < colonEnd) return undefined;
     const keyColumn = this.layout.column(entryStart(entry));
-    return this.edit(colonEnd, Math.max(colonEnd, end(entry.value)), renderYamlAfterKey(value, keyColumn, this.layout.indentUnit));
+    const until = Math.max(colonEnd, end(entry.value));
+    const rendered = renderYamlAfterKey(value, keyColumn, this.layout.indentUnit);
+    // An empty value may end right where a comment starts: `#` needs a space before it to stay a comment.
+    const separator = this.layout.text[until] === '#' ? ' ' : '';
+    return this.edit(colonEnd, until, rendered + separator);
   }
 
   replaceKey(entry: LEntry, key: string): TextEdit {
