@@ -14,6 +14,7 @@ import { METADATA_KEY } from './suppressions';
 import { BUCKET_POLICY_TYPE, BUCKET_TYPE, indexTemplate, type TemplateIndex, type TemplateResource } from './templateIndex';
 import { templateFor } from './templateSource';
 import { fixGuard } from '../guardedFixes';
+import { templateParses } from './templateSource';
 
 /** The account's root as principal: "this account", whatever account and partition the stack deploys to. */
 const OWN_ACCOUNT_PRINCIPAL = newMap([
@@ -38,7 +39,7 @@ export function createCloudFormationFixer(set: DeclarationSet, file: SourceFile)
     }
     return context ?? undefined;
   };
-  const guarded = fixGuard<FixContext>(load);
+  const guarded = fixGuard<FixContext>(load, file, (text) => cloudFormationParsesSafely(text, file.path));
 
   return {
     addPublicAccessBlock: guarded((ctx, bucket: BucketModel) => addPublicAccessBlock(ctx, bucket)),
@@ -200,4 +201,12 @@ function snippetSafe(value: NewValue): NewValue {
 
 function single(edit: TextEdit | undefined): TextEdit[] | undefined {
   return edit ? [edit] : undefined;
+}
+
+function cloudFormationParsesSafely(text: string, path: string): boolean {
+  try {
+    return templateParses(text, path);
+  } catch {
+    return false;
+  }
 }

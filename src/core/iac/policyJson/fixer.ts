@@ -41,7 +41,7 @@ export function createRawJsonFixer(_set: DeclarationSet, file: SourceFile): Form
     }
     return context ?? undefined;
   };
-  const guarded = fixGuard<FixContext>(load);
+  const guarded = fixGuard<FixContext>(load, file, (text) => 'value' in parseLocatedJson(text, file.path));
   const policyStatement = (ctx: FixContext, cause: ExposureCause) => (ctx.kind === 'bucket-policy-json' ? locateStatement(ctx.root, cause) : undefined);
 
   return {
