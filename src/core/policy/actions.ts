@@ -1,6 +1,7 @@
 import type { SourceLocation } from '../model/location';
 import { UNKNOWN_PLACEHOLDER, type LValue } from '../model/value';
-import { globMatches, parseIamWildcard, type GlobPattern } from './globPattern';
+import { globMatches } from './globAutomaton';
+import { parseIamWildcard, type GlobPattern } from './globPattern';
 import { S3_BUCKET_ACTIONS, type S3Action } from './s3ActionCatalog';
 import type { Tri } from './tri';
 

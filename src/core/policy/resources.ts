@@ -5,10 +5,9 @@ import {
   anyBut,
   literalPattern,
   parseIamWildcard,
-  patternsCover,
-  patternsIntersect,
   type GlobPattern,
 } from './globPattern';
+import { patternsCover, patternsIntersect } from './globSetQuestions';
 import { triAnd, type Tri } from './tri';
 
 /**

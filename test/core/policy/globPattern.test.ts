@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parseIpRange, isTooBroadForAws } from '../../../src/core/policy/cidr';
-import { globMatches, literalPattern, parseIamWildcard, patternsCover, patternsIntersect } from '../../../src/core/policy/globPattern';
+import { globMatches } from '../../../src/core/policy/globAutomaton';
+import { literalPattern, parseIamWildcard } from '../../../src/core/policy/globPattern';
+import { patternsCover, patternsIntersect } from '../../../src/core/policy/globSetQuestions';
 
 const glob = parseIamWildcard;
 
