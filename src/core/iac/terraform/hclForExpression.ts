@@ -17,13 +17,8 @@ export function isForExpression(parser: HclTextParser): boolean {
   return isFor;
 }
 
-/** `[for k, v in c : body if cond]` / `{for k, v in c : key => value... if cond}`: not evaluated, references kept. */
-export function readForExpression(parser: HclTextParser, open: string, close: string): HclExpression {
-  const start = parser.pos;
-  parser.pos += open.length;
-  parser.skipTrivia();
-  parser.readIdentifier();
-  parser.skipTrivia();
+/** After the `for` keyword: `k, v in ` or `v in ` (the variables are not kept; the collection follows). */
+export function readForVariablesAndIn(parser: HclTextParser): void {
   parser.readIdentifier();
   parser.skipTrivia();
   if (parser.peekCode() === 44) {
@@ -35,6 +30,16 @@ export function readForExpression(parser: HclTextParser, open: string, close: st
   const keyword = parser.readIdentifier();
   if (!keyword || parser.slice(keyword) !== 'in') parser.fail('expected "in"');
   parser.skipTrivia();
+}
+
+/** `[for k, v in c : body if cond]` / `{for k, v in c : key => value... if cond}`: not evaluated, references kept. */
+export function readForExpression(parser: HclTextParser, open: string, close: string): HclExpression {
+  const start = parser.pos;
+  parser.pos += open.length;
+  parser.skipTrivia();
+  parser.readIdentifier();
+  parser.skipTrivia();
+  readForVariablesAndIn(parser);
   const expressions: HclExpression[] = [parser.readExpression()];
   parser.skipTrivia();
   parser.expect(':');

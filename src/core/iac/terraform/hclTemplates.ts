@@ -1,3 +1,4 @@
+import { readForVariablesAndIn } from './hclForExpression';
 import type { HclTextParser } from './hclParser';
 import { referencesOf } from './references';
 import type { HclExpression, HclTemplate, TemplatePart } from './syntaxTree';
@@ -135,17 +136,7 @@ function readDirective(parser: HclTextParser, quoted: boolean, end: number, expr
     if (name === 'if') {
       expressions.push(parser.readExpression());
     } else if (name === 'for') {
-      parser.readIdentifier();
-      parser.skipTrivia();
-      if (parser.peekCode() === 44) {
-        parser.pos++;
-        parser.skipTrivia();
-        parser.readIdentifier();
-        parser.skipTrivia();
-      }
-      const keywordIn = parser.readIdentifier();
-      if (!keywordIn || parser.slice(keywordIn) !== 'in') parser.fail('expected "in"');
-      parser.skipTrivia();
+      readForVariablesAndIn(parser);
       expressions.push(parser.readExpression());
     } else {
       parser.fail(`unexpected directive ${name}`);
