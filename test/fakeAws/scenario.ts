@@ -82,8 +82,14 @@ export type FakeErrorKind =
   | 'NoSuchBucket'
   | 'InternalError';
 
-/** S3 / S3 Control / STS / IAM / CloudTrail operations the server answers. */
-export type FakeOperation =
+/**
+ * Operations the server answers. The core ones are listed; a route module (test/fakeAws/routeModules.ts)
+ * answers more, named as AWS names them (`PutBucketPolicy`, `StartQueryExecution`, …).
+ */
+export type FakeOperation = CoreFakeOperation | (string & {});
+
+/** S3 / S3 Control / STS / IAM / CloudTrail read operations of the posture collector. */
+export type CoreFakeOperation =
   | 'ListBuckets'
   | 'GetBucketLocation'
   | 'HeadBucket'
@@ -127,6 +133,7 @@ export interface FakeAccount {
   latencyMs?: number;
   /** Regions this account has not enabled: every request signed for them is refused with InvalidToken. */
   disabledRegions?: string[];
+  // Route modules add their service's optional state below, one field each.
 }
 
 export const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';

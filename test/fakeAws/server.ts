@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { answerS3, s3OperationOf, type FakeRequest } from './s3Routes';
 import type { FakeAccount, FakeFault, FakeOperation } from './scenario';
 import { answerCloudTrail, answerQuery, cloudTrailOperationOf, IAM_NS, queryOperationOf, STS_NS } from './serviceRoutes';
+import { extraRouteModules } from './routeModules';
 import { headFault, jsonFault, queryFault, s3Fault, type FakeResponse } from './wire';
 
 /**
@@ -99,7 +100,7 @@ export async function startFakeAws(account: FakeAccount): Promise<FakeAws> {
   };
 }
 
-interface Routed {
+export interface Routed {
   operation: FakeOperation;
   bucket?: string;
   trail?: string;
@@ -118,6 +119,10 @@ function route(account: FakeAccount, request: FakeRequest): Routed | undefined {
     const trail = trailOf(request.body);
     const fault = takeFault(account, trailOperation, request, undefined, trail);
     return { operation: trailOperation, trail, response: fault ? jsonFault(fault.error) : answerCloudTrail(account, request, trailOperation) };
+  }
+  for (const module of extraRouteModules) {
+    const routed = module.route(account, request);
+    if (routed) return routed;
   }
   if (request.service !== 's3') return undefined;
   const s3 = s3OperationOf(request);
@@ -139,8 +144,8 @@ function trailOf(body: string): string | undefined {
   }
 }
 
-/** The first matching fault, used up by one when it has a count. */
-function takeFault(account: FakeAccount, operation: FakeOperation, request: FakeRequest, bucket: string | undefined, trail: string | undefined): FakeFault | undefined {
+/** The first matching fault, used up by one when it has a count. Route modules call it for their operations. */
+export function takeFault(account: FakeAccount, operation: FakeOperation, request: FakeRequest, bucket: string | undefined, trail: string | undefined): FakeFault | undefined {
   const fault = (account.faults ?? []).find(
     (candidate) =>
       (candidate.operation === '*' || candidate.operation === operation) &&
